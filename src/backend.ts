@@ -1,0 +1,81 @@
+/**
+ * Choosing where the tensor maths runs. In order of preference:
+ *   1. 'tensorflow': @tensorflow/tfjs-node, TensorFlow's native C++ library (only if it is installed and loads);
+ *   2. 'wasm': @tensorflow/tfjs-backend-wasm, compiled WebAssembly, fast and always installable;
+ *   3. 'cpu': plain JavaScript, slow but always there.
+ * Set BRAIN_BACKEND=tensorflow|wasm|cpu to insist on one.
+ */
+import * as tf from '@tensorflow/tfjs';
+
+export type BackendName = 'tensorflow' | 'wasm' | 'cpu';
+export const BACKEND_ORDER: readonly BackendName[] = ['tensorflow', 'wasm', 'cpu'];
+
+export interface BackendChoice {
+  name: BackendName;
+  /** Why this one: what was tried before it and why that did not work. */
+  reason: string;
+  skipped: { name: BackendName; why: string }[];
+}
+
+let current: BackendChoice | null = null;
+
+function firstLine(err: unknown): string {
+  return String((err as Error)?.message ?? err).split('\n')[0];
+}
+
+async function tryBackend(name: BackendName): Promise<string | null> {
+  try {
+    if (name === 'tensorflow') {
+      // Keep TensorFlow's start-up log lines (oneDNN, CPU features) out of the lessons; errors still show.
+      process.env.TF_CPP_MIN_LOG_LEVEL ??= '2';
+      require('@tensorflow/tfjs-node');
+    } else if (name === 'wasm') {
+      require('@tensorflow/tfjs-backend-wasm');
+    }
+    if (!(await tf.setBackend(name))) return `tf.setBackend('${name}') returned false`;
+    await tf.ready();
+    return null;
+  } catch (err) {
+    if (name === 'tensorflow' && (err as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') {
+      return 'the native binding is not installed (run `npm run native` to build it)';
+    }
+    return firstLine(err);
+  }
+}
+
+/**
+ * Switches tfjs to the best backend that works here and says why. Calling it again
+ * returns the same choice without switching anything (safe to re-run a cell).
+ */
+export async function useBestBackend(env: NodeJS.ProcessEnv = process.env): Promise<BackendChoice> {
+  if (current && tf.getBackend() === current.name) return current;
+  const wanted = env.BRAIN_BACKEND?.trim();
+  if (wanted) {
+    if (!BACKEND_ORDER.includes(wanted as BackendName)) {
+      throw new Error(`BRAIN_BACKEND is "${wanted}"; use one of ${BACKEND_ORDER.join(', ')}, or unset it.`);
+    }
+    const why = await tryBackend(wanted as BackendName);
+    if (why) throw new Error(`BRAIN_BACKEND=${wanted} was asked for, but it did not load: ${why}.`);
+    current = { name: wanted as BackendName, reason: `BRAIN_BACKEND=${wanted} asked for it`, skipped: [] };
+    return current;
+  }
+  const skipped: BackendChoice['skipped'] = [];
+  for (const name of BACKEND_ORDER) {
+    const why = await tryBackend(name);
+    if (why === null) {
+      const reason =
+        skipped.length === 0
+          ? 'it is the fastest backend and it loaded'
+          : skipped.map((s) => `${s.name} was skipped: ${s.why}`).join('; ');
+      current = { name, reason, skipped };
+      return current;
+    }
+    skipped.push({ name, why });
+  }
+  throw new Error(`No TensorFlow.js backend could start: ${skipped.map((s) => `${s.name}: ${s.why}`).join('; ')}`);
+}
+
+/** One line for the learner, e.g. "Backend: wasm (tensorflow was skipped: ...)". */
+export function describeBackend(choice: BackendChoice): string {
+  return `TensorFlow.js ${tf.version.tfjs} is running on the "${choice.name}" backend: ${choice.reason}.`;
+}

@@ -1,0 +1,109 @@
+/**
+ * Loading Fashion-MNIST into memory: gunzip, parse, check against the published
+ * checksums and the expected shapes. The result is plain typed arrays; turning
+ * them into tensors is the job of preprocess.ts.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { NUM_CLASSES, PIXELS_PER_IMAGE } from './classes';
+import { DataSource, EnsureOptions, ensureFashionMnist } from './data-source';
+import { FASHION_MNIST_FILES, FashionMnistFile, SplitName } from './fashion-mnist-files';
+import { DataFileError, gunzipIdx, parseIdx } from './idx';
+
+export interface Split {
+  /** count x 784 pixel values, 0 (black) .. 255 (white), image after image. */
+  images: Uint8Array;
+  /** count labels, each 0..9 (see CLASS_NAMES). */
+  labels: Uint8Array;
+  count: number;
+}
+
+export interface FashionMnist {
+  train: Split;
+  valid: Split;
+  source: DataSource;
+}
+
+/** Reads and checks one .gz file against its manifest entry. */
+export function readIdxFile(dir: string, file: FashionMnistFile): Uint8Array {
+  const full = path.join(dir, file.name);
+  let gz: Buffer;
+  try {
+    gz = readFileSync(full);
+  } catch (err) {
+    throw new DataFileError(full, `cannot be read (${(err as NodeJS.ErrnoException).code ?? err})`, 'Run `npm run data`.');
+  }
+  const raw = gunzipIdx(gz, full);
+  const idx = parseIdx(raw, full);
+  if (idx.shape.join('x') !== file.shape.join('x')) {
+    throw new DataFileError(
+      full,
+      `holds an array of shape ${idx.shape.join(' x ')}, but ${file.kind} of this split must be ${file.shape.join(' x ')}`,
+      'Delete the file and run `npm run data` to fetch a good copy.',
+    );
+  }
+  const content = createHash('md5').update(raw).digest('hex');
+  if (content !== file.contentMd5) {
+    throw new DataFileError(
+      full,
+      `its content's MD5 is ${content}, not the published ${file.contentMd5} (the file is altered or from another dataset)`,
+      'Delete the file and run `npm run data` to fetch a good copy.',
+    );
+  }
+  return idx.data;
+}
+
+/** Reads both splits from `dir` and checks that they agree with each other. */
+export function readFashionMnistDir(
+  dir: string,
+  files: readonly FashionMnistFile[] = FASHION_MNIST_FILES,
+): { train: Split; valid: Split } {
+  const split = (name: SplitName): Split => {
+    const imagesFile = files.find((f) => f.split === name && f.kind === 'images');
+    const labelsFile = files.find((f) => f.split === name && f.kind === 'labels');
+    if (!imagesFile || !labelsFile) throw new Error(`The file list has no ${name} images or labels.`);
+    const images = readIdxFile(dir, imagesFile);
+    const labels = readIdxFile(dir, labelsFile);
+    const count = labels.length;
+    if (images.length !== count * PIXELS_PER_IMAGE) {
+      throw new DataFileError(
+        path.join(dir, imagesFile.name),
+        `holds ${images.length / PIXELS_PER_IMAGE} images but ${labelsFile.name} holds ${count} labels`,
+        'The two files come from different downloads; delete both and run `npm run data`.',
+      );
+    }
+    const bad = labels.findIndex((l) => l >= NUM_CLASSES);
+    if (bad >= 0) {
+      throw new DataFileError(
+        path.join(dir, labelsFile.name),
+        `label number ${bad} is ${labels[bad]}, outside 0..${NUM_CLASSES - 1}`,
+        'Delete the file and run `npm run data` to fetch a good copy.',
+      );
+    }
+    return { images, labels, count };
+  };
+  return { train: split('train'), valid: split('valid') };
+}
+
+/** Finds (or downloads) Fashion-MNIST, then reads and checks all four files. */
+export async function loadFashionMnist(options: EnsureOptions = {}): Promise<FashionMnist> {
+  const source = await ensureFashionMnist(options);
+  const { train, valid } = readFashionMnistDir(source.dir, options.files);
+  return { train, valid, source };
+}
+
+/** The pixels of image `index` of a split, as a 784-long view (no copy). */
+export function imageAt(split: Split, index: number): Uint8Array {
+  if (!Number.isInteger(index) || index < 0 || index >= split.count) {
+    throw new RangeError(`imageAt: index ${index} is outside 0..${split.count - 1}.`);
+  }
+  return split.images.subarray(index * PIXELS_PER_IMAGE, (index + 1) * PIXELS_PER_IMAGE);
+}
+
+/** How many images of each class a split has (index = label). */
+export function labelCounts(split: Split): number[] {
+  const counts = new Array<number>(NUM_CLASSES).fill(0);
+  for (const l of split.labels) counts[l]++;
+  return counts;
+}

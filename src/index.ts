@@ -1,0 +1,24 @@
+/**
+ * Everything the notebooks use, in one import:
+ *   import { loadFashionMnist, buildArticleModel, ... } from "../lib";
+ * (lib/ is src/ compiled by `npm run build`; see the README for why.)
+ */
+export * from './backend';
+export * from './checkpoint';
+export * from './classes';
+export * from './data';
+export * from './data-source';
+export * from './download';
+export * from './evaluate';
+export * from './fashion-mnist-files';
+export * from './html-views';
+export * from './idx';
+export * from './loss';
+export * from './model';
+export * from './neuron';
+export * from './paths';
+export * from './png';
+export * from './preprocess';
+export * from './progress';
+export * from './seed';
+export * from './train';

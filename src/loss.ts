@@ -1,0 +1,90 @@
+/**
+ * The loss and the metric, from logits.
+ *
+ * Keras writes `SparseCategoricalCrossentropy(from_logits=True)`. TensorFlow.js
+ * has no from_logits option: its string loss 'sparseCategoricalCrossentropy'
+ * expects probabilities (outputs that already went through softmax). So we
+ * write the loss ourselves with tf.losses.softmaxCrossEntropy, which applies
+ * softmax to the logits inside the loss, as from_logits=True does.
+ *
+ * One more tfjs rule: model.fit() checks that the targets have the model's
+ * output shape [count, 10] for any loss but its own built-in sparse one. So fit
+ * gets one-hot targets (label 1 -> [0,1,0,...,0]) and uses
+ * categoricalCrossentropyFromLogits; the number is the same as the sparse loss
+ * on the integer labels (the tests check that). Everything outside fit
+ * (evaluation, the worked example) uses the sparse versions on integer labels.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { NUM_CLASSES } from './classes';
+
+function checkLogits(logits: tf.Tensor, where: string): void {
+  if (logits.rank !== 2) {
+    throw new TypeError(`${where}: logits must have shape [count, classes]; got shape [${logits.shape}].`);
+  }
+}
+
+function sparseLabels(labels: tf.Tensor, count: number, where: string): tf.Tensor1D {
+  const flat = labels.rank === 2 && labels.shape[1] === 1 ? labels.reshape([-1]) : labels;
+  if (flat.rank !== 1 || flat.shape[0] !== count) {
+    throw new TypeError(
+      `${where}: labels must be one integer per example, shape [${count}]; got shape [${labels.shape}]. ` +
+        'Pass sparse labels such as labelsToTensor(split), not one-hot rows.',
+    );
+  }
+  return flat.toInt() as tf.Tensor1D;
+}
+
+/** Per-example loss for one-hot targets and logits: what model.fit() trains with. */
+export function categoricalCrossentropyFromLogits(oneHotTargets: tf.Tensor, logits: tf.Tensor): tf.Tensor1D {
+  return tf.tidy(() => {
+    checkLogits(logits, 'categoricalCrossentropyFromLogits');
+    return tf.losses.softmaxCrossEntropy(oneHotTargets, logits, undefined, tf.Reduction.NONE) as tf.Tensor1D;
+  });
+}
+
+/** Per-example loss for integer labels and logits: Keras's SparseCategoricalCrossentropy(from_logits=True). */
+export function sparseCategoricalCrossentropyFromLogits(labels: tf.Tensor, logits: tf.Tensor): tf.Tensor1D {
+  return tf.tidy(() => {
+    checkLogits(logits, 'sparseCategoricalCrossentropyFromLogits');
+    const ints = sparseLabels(labels, logits.shape[0], 'sparseCategoricalCrossentropyFromLogits');
+    const oneHotTargets = tf.oneHot(ints, logits.shape[1]!);
+    return tf.losses.softmaxCrossEntropy(oneHotTargets, logits, undefined, tf.Reduction.NONE) as tf.Tensor1D;
+  });
+}
+
+/**
+ * The accuracy metric model.fit() reports. Its targets are one-hot, so the right
+ * tfjs metric is categoricalAccuracy (1 when the highest logit sits where the
+ * target's 1 is). Named `accuracy` so the history says accuracy / val_accuracy, as Keras does.
+ */
+export function accuracy(oneHotTargets: tf.Tensor, logits: tf.Tensor): tf.Tensor {
+  return tf.metrics.categoricalAccuracy(oneHotTargets, logits);
+}
+
+/** Per-example 1 or 0 for integer labels: is the highest logit the label? */
+export function sparseCategoricalAccuracy(labels: tf.Tensor, logits: tf.Tensor): tf.Tensor1D {
+  return tf.tidy(() => {
+    checkLogits(logits, 'sparseCategoricalAccuracy');
+    const ints = sparseLabels(labels, logits.shape[0], 'sparseCategoricalAccuracy');
+    return tf.equal(tf.argMax(logits, -1).toInt(), ints).toFloat() as tf.Tensor1D;
+  });
+}
+
+/** Softmax of plain numbers, written out: exp(z_i - max) / sum_j exp(z_j - max). */
+export function softmax(logits: readonly number[]): number[] {
+  const max = Math.max(...logits);
+  const exps = logits.map((z) => Math.exp(z - max));
+  const total = exps.reduce((a, b) => a + b, 0);
+  return exps.map((e) => e / total);
+}
+
+/** The loss of one example by hand: -ln(probability given to the true class). */
+export function crossEntropyByHand(logits: readonly number[], label: number): { probabilities: number[]; loss: number } {
+  if (!Number.isInteger(label) || label < 0 || label >= logits.length) {
+    throw new RangeError(`crossEntropyByHand: label ${label} must be a whole number 0..${logits.length - 1}.`);
+  }
+  const probabilities = softmax(logits);
+  return { probabilities, loss: -Math.log(probabilities[label]) };
+}
+
+export { NUM_CLASSES };
