@@ -15,7 +15,6 @@
  * (evaluation, the worked example) uses the sparse versions on integer labels.
  */
 import * as tf from '@tensorflow/tfjs';
-import { NUM_CLASSES } from './classes';
 
 function checkLogits(logits: tf.Tensor, where: string): void {
   if (logits.rank !== 2) {
@@ -87,4 +86,3 @@ export function crossEntropyByHand(logits: readonly number[], label: number): { 
   return { probabilities, loss: -Math.log(probabilities[label]) };
 }
 
-export { NUM_CLASSES };
