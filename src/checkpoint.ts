@@ -8,6 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import { existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { MODELS_DIR } from './paths';
+import type { EpochLog } from './progress';
 
 export interface CheckpointMeta {
   backend: string;
@@ -16,6 +17,8 @@ export interface CheckpointMeta {
   scaled: boolean;
   valAccuracy: number;
   savedAt: string;
+  /** The training run, epoch by epoch. */
+  history: EpochLog[];
 }
 
 function checkName(name: string): void {

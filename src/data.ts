@@ -107,3 +107,27 @@ export function labelCounts(split: Split): number[] {
   for (const l of split.labels) counts[l]++;
   return counts;
 }
+
+export interface PixelStats {
+  min: number;
+  max: number;
+  mean: number;
+  /** Share of pixels that are exactly 0 (pure black background). */
+  blackShare: number;
+}
+
+/** Smallest, largest and mean pixel value of a split, and how much of it is pure black. */
+export function pixelStats(split: Split): PixelStats {
+  let min = 255;
+  let max = 0;
+  let sum = 0;
+  let black = 0;
+  for (const v of split.images) {
+    if (v < min) min = v;
+    if (v > max) max = v;
+    sum += v;
+    if (v === 0) black++;
+  }
+  const n = split.images.length;
+  return { min, max, mean: sum / n, blackShare: black / n };
+}

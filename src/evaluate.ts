@@ -89,7 +89,7 @@ export function predictWithProbabilities(
 }
 
 /** matrix[actual][predicted] = how many images of class `actual` were called `predicted`. */
-export function confusionMatrix(actual: ArrayLike<number>, predicted: ArrayLike<number>, numClasses = NUM_CLASSES): number[][] {
+export function confusionMatrix(actual: ArrayLike<number>, predicted: ArrayLike<number>, numClasses: number = NUM_CLASSES): number[][] {
   if (actual.length !== predicted.length) {
     throw new TypeError(`confusionMatrix: ${actual.length} true labels but ${predicted.length} predictions.`);
   }

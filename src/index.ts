@@ -3,6 +3,7 @@
  *   import { loadFashionMnist, buildArticleModel, ... } from "../lib";
  * (lib/ is src/ compiled by `npm run build`; see the README for why.)
  */
+export * from './article-brain';
 export * from './backend';
 export * from './checkpoint';
 export * from './classes';
@@ -21,4 +22,5 @@ export * from './png';
 export * from './preprocess';
 export * from './progress';
 export * from './seed';
+export * from './templates';
 export * from './train';

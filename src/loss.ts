@@ -37,7 +37,7 @@ function sparseLabels(labels: tf.Tensor, count: number, where: string): tf.Tenso
 export function categoricalCrossentropyFromLogits(oneHotTargets: tf.Tensor, logits: tf.Tensor): tf.Tensor1D {
   return tf.tidy(() => {
     checkLogits(logits, 'categoricalCrossentropyFromLogits');
-    return tf.losses.softmaxCrossEntropy(oneHotTargets, logits, undefined, tf.Reduction.NONE) as tf.Tensor1D;
+    return tf.losses.softmaxCrossEntropy(oneHotTargets, logits, undefined, 0, tf.Reduction.NONE) as tf.Tensor1D;
   });
 }
 
@@ -47,7 +47,7 @@ export function sparseCategoricalCrossentropyFromLogits(labels: tf.Tensor, logit
     checkLogits(logits, 'sparseCategoricalCrossentropyFromLogits');
     const ints = sparseLabels(labels, logits.shape[0], 'sparseCategoricalCrossentropyFromLogits');
     const oneHotTargets = tf.oneHot(ints, logits.shape[1]!);
-    return tf.losses.softmaxCrossEntropy(oneHotTargets, logits, undefined, tf.Reduction.NONE) as tf.Tensor1D;
+    return tf.losses.softmaxCrossEntropy(oneHotTargets, logits, undefined, 0, tf.Reduction.NONE) as tf.Tensor1D;
   });
 }
 

@@ -6,5 +6,5 @@ export const PROJECT_ROOT = path.resolve(__dirname, '..');
 export const PROJECT_DATA_DIR = path.join(PROJECT_ROOT, 'data', 'fashion-mnist');
 /** Where Debian's `dataset-fashion-mnist` package puts the files. */
 export const DEBIAN_DATA_DIR = '/usr/share/datasets/fashion-mnist';
-/** Trained models saved by one lesson for the next (git-ignored). */
-export const MODELS_DIR = path.join(PROJECT_ROOT, 'models');
+/** Trained models saved by one lesson for the next (git-ignored); BRAIN_MODELS_DIR moves it (the tests use a temp folder). */
+export const MODELS_DIR = process.env.BRAIN_MODELS_DIR || path.join(PROJECT_ROOT, 'models');
