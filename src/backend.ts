@@ -37,7 +37,7 @@ async function tryBackend(name: BackendName): Promise<string | null> {
     return null;
   } catch (err) {
     if (name === 'tensorflow' && (err as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') {
-      return 'the native binding is not installed (run `npm run native` to build it)';
+      return 'the native binding is not installed (its prebuilt download is gone since 2026; see "Which backend runs" in the README)';
     }
     return firstLine(err);
   }

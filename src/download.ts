@@ -4,7 +4,8 @@
  * written to a temporary name and renamed only at the end).
  */
 import { createHash } from 'node:crypto';
-import { createWriteStream, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
 
 export class DownloadError extends Error {
   constructor(
@@ -65,7 +66,19 @@ export async function downloadFile(url: string, dest: string, options: DownloadO
     if (!response.body) throw new DownloadError(url, 'the server sent no body.');
 
     const hash = createHash('md5');
-    const out = createWriteStream(temp, { flags: 'wx' });
+    let handle: fs.FileHandle;
+    try {
+      handle = await fs.open(temp, 'wx');
+    } catch (err) {
+      await response.body.cancel().catch(() => undefined);
+      const code = (err as NodeJS.ErrnoException).code ?? String(err);
+      throw new DownloadError(url, `cannot write into ${path.dirname(dest)} (${code}); check that the folder exists and is writable.`);
+    }
+    const out = handle.createWriteStream();
+    let writeError: Error | null = null;
+    out.on('error', (err) => {
+      writeError = err;
+    });
     let received = 0;
     try {
       try {
@@ -82,8 +95,9 @@ export async function downloadFile(url: string, dest: string, options: DownloadO
         throw new DownloadError(url, describeFetchFailure(err, timeoutMs, received));
       }
     } finally {
-      await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+      await new Promise<void>((resolve) => out.end(() => resolve()));
     }
+    if (writeError) throw new DownloadError(url, `writing ${temp} failed (${(writeError as Error).message}).`);
     if (Number.isFinite(declared) && received !== declared) {
       throw new DownloadError(url, `the connection ended after ${received} of ${declared} bytes.`);
     }
