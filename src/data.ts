@@ -131,3 +131,10 @@ export function pixelStats(split: Split): PixelStats {
   const n = split.images.length;
   return { min, max, mean: sum / n, blackShare: black / n };
 }
+
+/** How many pixels of a split have each value: counts[v] for v = 0..255. */
+export function pixelValueCounts(split: Split): number[] {
+  const counts = new Array<number>(256).fill(0);
+  for (const v of split.images) counts[v]++;
+  return counts;
+}

@@ -5,6 +5,7 @@
  */
 export * from './article-brain';
 export * from './backend';
+export * from './charts';
 export * from './checkpoint';
 export * from './classes';
 export * from './data';
@@ -18,7 +19,7 @@ export * from './loss';
 export * from './model';
 export * from './neuron';
 export * from './paths';
-export * from './png';
+export * from './plotly-display';
 export * from './preprocess';
 export * from './progress';
 export * from './seed';
