@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The lessons in real JupyterLab, in a real browser (Debian's Chromium, driven by
  * playwright-core). It starts JupyterLab on a free loopback port with a token,
