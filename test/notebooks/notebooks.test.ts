@@ -137,7 +137,7 @@ const specific: Record<string, (text: string, cells: Cell[]) => void> = {
     // The live chart is one output, redrawn in place: after training it holds 5 points per curve.
     const [curves] = plotlyFigures(cells);
     for (const trace of curves.data) assert.equal((trace.y as number[]).length, 5);
-    assert.equal(Number((curves.data[1].y as number[])[4].toFixed(4)), final, 'the chart shows the printed validation accuracy');
+    assert.equal(Number((curves.data[3].y as number[])[4].toFixed(4)), final, 'the chart shows the printed validation accuracy');
   },
   '07-evaluate-and-predict.ipynb': (text, cells) => {
     assert.match(text, /Predicted 10 images: \d+ right, \d+ wrong\./);
