@@ -28,6 +28,7 @@ async function tryBackend(name: BackendName): Promise<string | null> {
     if (name === 'tensorflow') {
       // Keep TensorFlow's start-up log lines (oneDNN, CPU features) out of the lessons; errors still show.
       process.env.TF_CPP_MIN_LOG_LEVEL ??= '2';
+      process.env.TF_ENABLE_ONEDNN_OPTS ??= '0'; // oneDNN's start-up notice ignores the log level; these small models also train faster without it
       require('@tensorflow/tfjs-node');
     } else if (name === 'wasm') {
       require('@tensorflow/tfjs-backend-wasm');
@@ -36,7 +37,7 @@ async function tryBackend(name: BackendName): Promise<string | null> {
     await tf.ready();
     return null;
   } catch (err) {
-    if (name === 'tensorflow' && (err as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') {
+    if (name === 'tensorflow' && ((err as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND' || /tfjs_binding\.node\) can not be found/.test(firstLine(err)))) {
       return 'the native binding is not installed (its prebuilt download is gone since 2026; see "Which backend runs" in the README)';
     }
     return firstLine(err);

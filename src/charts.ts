@@ -239,6 +239,7 @@ export function confusionMatrixFigure(matrix: readonly (readonly number[])[], na
         text: matrix.map((row) => row.map(String)),
         texttemplate: '%{text}',
         colorscale: 'Blues',
+        reversescale: true, // plotly's Blues runs dark to light; here more = darker
         zmin: 0,
         zmax: 1,
         colorbar: { title: { text: 'share of<br>true class' } },

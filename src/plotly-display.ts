@@ -91,14 +91,24 @@ export function showFigure(figure: Figure): void {
   writer()({ data: figureBundle(figure, id), metadata: {}, transient: {} }, false);
 }
 
-/** A chart that can be redrawn in place (same output, no wall of repeated charts). */
+/**
+ * A chart that can be redrawn in place (same output, no wall of repeated charts).
+ *
+ * JupyterLab's plotly renderer draws a chart once and ignores later updates of
+ * the same output, so an in-between drawing is sent as HTML only (JupyterLab runs
+ * its script, since outputs made in the session are trusted, and it draws with
+ * the plotly.js that showPlotlyLibrary loaded), and the final drawing as the full
+ * bundle, which the renderer draws and which survives reopening and export.
+ */
 export class LiveFigure {
   private readonly id = newId();
   private shown = false;
 
   /** Draws `figure`, the first time as a new output, then in place of the previous drawing. */
-  draw(figure: Figure): void {
-    writer()({ data: figureBundle(figure, this.id), metadata: {}, transient: { display_id: this.id } }, this.shown);
+  draw(figure: Figure, options: { final?: boolean } = {}): void {
+    const bundle = figureBundle(figure, this.id);
+    if (options.final === false) delete bundle[PLOTLY_MIME];
+    writer()({ data: bundle, metadata: {}, transient: { display_id: this.id } }, this.shown);
     this.shown = true;
   }
 }
@@ -110,12 +120,12 @@ export class LiveFigure {
 export function liveTrainingCurves(epochs: number, title = 'Training'): { onEpochEnd: (log: EpochLog) => void; logs: EpochLog[] } {
   const live = new LiveFigure();
   const logs: EpochLog[] = [];
-  live.draw(trainingCurvesFigure(logs, epochs, title));
+  live.draw(trainingCurvesFigure(logs, epochs, title), { final: false });
   return {
     logs,
     onEpochEnd: (log: EpochLog) => {
       logs.push(log);
-      live.draw(trainingCurvesFigure(logs, epochs, title));
+      live.draw(trainingCurvesFigure(logs, epochs, title), { final: logs.length >= epochs });
     },
   };
 }

@@ -70,22 +70,25 @@ function notebookState() {
   const app = (window as any).jupyterapp;
   const widget = app?.shell?.currentWidget;
   const kernel = widget?.sessionContext?.session?.kernel;
-  const prompts = Array.from(document.querySelectorAll('.jp-Notebook .jp-CodeCell .jp-InputArea-prompt')).map((p) => p.textContent ?? '');
+  // Only the open notebook's own cells (other tabs stay in the page, hidden).
+  const root: ParentNode = widget?.node ?? document;
+  const prompts = Array.from(root.querySelectorAll('.jp-Notebook .jp-CodeCell .jp-InputArea-prompt')).map((p) => p.textContent ?? '');
   return {
     kernel: kernel?.status ?? 'none',
     codeCells: prompts.length,
     /** Code cells that have run (their prompt shows an execution count). */
     ranCells: prompts.filter((p) => /\[\d+\]/.test(p)).length,
-    charts: document.querySelectorAll('.jp-Notebook .js-plotly-plot').length,
-    drawn: document.querySelectorAll('.jp-Notebook .js-plotly-plot .main-svg').length,
+    charts: root.querySelectorAll('.jp-Notebook .js-plotly-plot').length,
+    drawn: root.querySelectorAll('.jp-Notebook .js-plotly-plot .main-svg').length,
     errors: Array.from(
-      document.querySelectorAll('.jp-Notebook [data-mime-type="application/vnd.jupyter.stderr"], .jp-Notebook .jp-OutputArea-output[data-mime-type="application/vnd.jupyter.error"]'),
+      root.querySelectorAll('.jp-Notebook [data-mime-type="application/vnd.jupyter.stderr"], .jp-Notebook .jp-OutputArea-output[data-mime-type="application/vnd.jupyter.error"]'),
     ).map((e) => (e.textContent ?? '').slice(0, 500)),
   };
 }
 
 async function openNotebook(page: Page, base: string, token: string, file: string): Promise<void> {
-  await page.goto(`${base}/lab/tree/${file}?token=${token}`);
+  // ?reset: a fresh workspace, so earlier lessons' tabs (and kernels) are not restored.
+  await page.goto(`${base}/lab/tree/${file}?reset&token=${token}`);
   await waitFor(`${file} to open with a ready kernel`, 120_000, async () => {
     const s = await page.evaluate(notebookState);
     return s.kernel === 'idle';
@@ -95,7 +98,7 @@ async function openNotebook(page: Page, base: string, token: string, file: strin
 async function screenshotCharts(page: Page, name: string): Promise<void> {
   const stem = name.replace(/\.ipynb$/, '');
   await page.screenshot({ path: path.join(SHOTS, `${stem}.png`) });
-  const charts = await page.$$('.jp-Notebook .js-plotly-plot');
+  const charts = await page.$$('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook .js-plotly-plot');
   for (const [i, chart] of charts.entries()) {
     await chart.scrollIntoViewIfNeeded();
     await chart.screenshot({ path: path.join(SHOTS, `${stem}-chart-${i + 1}.png`) });
@@ -123,6 +126,10 @@ describe('the lessons in JupyterLab, in Chromium', () => {
     const settings = path.join(scratch, 'settings', '@jupyterlab', 'notebook-extension');
     mkdirSync(settings, { recursive: true });
     writeFileSync(path.join(settings, 'tracker.jupyterlab-settings'), JSON.stringify({ windowingMode: 'none' }));
+    // No "Jupyter news?" pop-up over the screenshots.
+    const apputils = path.join(scratch, 'settings', '@jupyterlab', 'apputils-extension');
+    mkdirSync(apputils, { recursive: true });
+    writeFileSync(path.join(apputils, 'notification.jupyterlab-settings'), JSON.stringify({ fetchNews: 'false' }));
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     lab = spawn(
@@ -168,6 +175,15 @@ describe('the lessons in JupyterLab, in Chromium', () => {
     test(`${name}: Run All in JupyterLab, no errors, ${expected} charts drawn`, async () => {
       try {
         await openNotebook(page, base, token, `${RUN_DIR}/${name}`);
+        // Record every chart title that appears while the lesson runs, to see charts grow live.
+        await page.evaluate(() => {
+          const seen: string[] = ((window as any).brainSeenTitles = []);
+          setInterval(() => {
+            for (const t of Array.from(document.querySelectorAll('.jp-Notebook .gtitle'))) {
+              if (!seen.includes(t.textContent ?? '')) seen.push(t.textContent ?? '');
+            }
+          }, 100);
+        });
         await page.evaluate(() => (window as any).jupyterapp.commands.execute('notebook:run-all-cells'));
         const state = await waitFor(`${name} to finish running`, 900_000, async () => {
           const s = await page.evaluate(notebookState);
@@ -175,6 +191,11 @@ describe('the lessons in JupyterLab, in Chromium', () => {
         });
         assert.deepEqual(state.errors, [], `${name} shows error output`);
         assert.equal(state.charts, expected, `${name} charts`);
+        if (name === '06-fit.ipynb') {
+          const seen = (await page.evaluate(() => (window as any).brainSeenTitles)) as string[];
+          const epochs = seen.map((t) => /epoch (\d)\/5/.exec(t)?.[1]).filter(Boolean);
+          assert.deepEqual(epochs, ['1', '2', '3', '4', '5'], `the training chart grows live, epoch by epoch (titles seen: ${seen.join(' | ')})`);
+        }
         await screenshotCharts(page, name);
         await page.evaluate(() => (window as any).jupyterapp.commands.execute('docmanager:save'));
         await page.evaluate(() => (window as any).jupyterapp.shell.currentWidget.sessionContext.shutdown());
@@ -191,7 +212,7 @@ describe('the lessons in JupyterLab, in Chromium', () => {
     assert.ok(existsSync(executed), `${executed} is missing: the notebook tests make it, run them first`);
     const copy = `reopened-${name}`;
     copyFileSync(executed, path.join(runDir, copy)); // written by Jupyter's client, never signed: untrusted
-    await page.goto(`${base}/lab/tree/${RUN_DIR}/${copy}?token=${token}`);
+    await page.goto(`${base}/lab/tree/${RUN_DIR}/${copy}?reset&token=${token}`);
     // Two passes (the notebook test runs each lesson twice), so twice the charts.
     const drawn = await waitFor('the reopened charts to draw', 120_000, async () => {
       const s = await page.evaluate(notebookState);

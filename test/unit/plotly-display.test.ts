@@ -190,31 +190,52 @@ test('two LiveFigures have different display ids', () => {
   assert.notEqual(calls[0].message.transient.display_id, calls[1].message.transient.display_id);
 });
 
-test('liveTrainingCurves: an empty chart first, then one more point per epoch, in the same output', () => {
+/** The figure inside a bundle's HTML form (what JupyterLab draws for in-between updates). */
+const htmlFigure = (call: Call) => {
+  const m = /var figure = (.*), tries = 0;/.exec(call.message.data['text/html'] as string);
+  assert.ok(m, 'the HTML form embeds the figure');
+  return JSON.parse(m[1]) as Obj;
+};
+
+test('LiveFigure.draw with final: false sends the HTML and text forms only, to the same display', () => {
   const calls = fakeKernel();
-  const curves = liveTrainingCurves(5, 'Fit');
+  const live = new LiveFigure();
+  live.draw(figure('growing'), { final: false });
+  live.draw(figure('done'));
+  assert.deepEqual(Object.keys(calls[0].message.data).sort(), ['text/html', 'text/plain']);
+  assert.equal(htmlFigure(calls[0]).layout.title.text, 'growing');
+  assert.deepEqual(Object.keys(calls[1].message.data).sort(), [PLOTLY_MIME, 'text/html', 'text/plain']);
+  assert.equal(calls[1].message.transient.display_id, calls[0].message.transient.display_id);
+});
+
+test('liveTrainingCurves: an empty chart first, one more point per epoch in the same output, the full bundle at the end', () => {
+  const calls = fakeKernel();
+  const curves = liveTrainingCurves(3, 'Fit');
   assert.equal(calls.length, 1);
   assert.equal(calls[0].update, false);
   const id = calls[0].message.transient.display_id;
   assert.ok(id);
-  const first = plotly(calls[0]).data as Obj[];
+  assert.equal(calls[0].message.data[PLOTLY_MIME], undefined, 'in-between drawings are HTML only');
+  const first = htmlFigure(calls[0]).data as Obj[];
   assert.equal(first.length, 4);
   for (const t of first) assert.equal(t.x.length, 0, 'no points yet');
 
   curves.onEpochEnd(log(1));
   curves.onEpochEnd(log(2));
-  assert.equal(calls.length, 3);
-  for (let k = 1; k <= 2; k++) {
+  curves.onEpochEnd(log(3));
+  assert.equal(calls.length, 4);
+  for (let k = 1; k <= 3; k++) {
     assert.equal(calls[k].update, true, `call ${k} updates`);
     assert.equal(calls[k].message.transient.display_id, id);
-    const data = plotly(calls[k]).data as Obj[];
+    const data = htmlFigure(calls[k]).data as Obj[];
     for (const t of data) assert.equal(t.x.length, k, `${t.name}: ${k} point(s) after ${k} epoch(s)`);
   }
-  const last = plotly(calls[2]);
-  assert.deepEqual(last.data[0].x, [1, 2]);
-  assert.deepEqual(last.data[0].y, [2, 1], 'training loss 2/1, 2/2');
-  assert.match(last.layout.title.text, /^Fit.*epoch 2\/5/);
-  assert.deepEqual(curves.logs, [log(1), log(2)]);
+  assert.equal(calls[2].message.data[PLOTLY_MIME], undefined, 'epoch 2 of 3 is still in between');
+  const last = plotly(calls[3]);
+  assert.deepEqual(last.data[0].x, [1, 2, 3]);
+  assert.deepEqual(last.data[0].y, [2, 1, 2 / 3], 'training loss 2/1, 2/2, 2/3');
+  assert.match(last.layout.title.text, /^Fit.*epoch 3\/3/);
+  assert.deepEqual(curves.logs, [log(1), log(2), log(3)]);
 });
 
 test('without the tslab kernel, showing a chart throws an Error that says so', () => {
