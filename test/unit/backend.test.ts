@@ -4,21 +4,22 @@
  */
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { PROJECT_ROOT } from '../../src/paths';
 import { BACKEND_ORDER, describeBackend, useBestBackend } from '../../src/backend';
 
-function installed(name: string): boolean {
+/** Is tfjs-node's native binding built here? (The package alone may be installed without it.) */
+function nativeBuilt(): boolean {
   try {
-    require.resolve(name);
-    return true;
+    const lib = path.join(path.dirname(require.resolve('@tensorflow/tfjs-node/package.json')), 'lib');
+    return readdirSync(lib).some((d) => existsSync(path.join(lib, d, 'tfjs_binding.node')));
   } catch {
     return false;
   }
 }
-const NATIVE = installed('@tensorflow/tfjs-node');
+const NATIVE = nativeBuilt();
 let nativeHint = '';
 
 before(async () => {
