@@ -19,21 +19,19 @@ export interface ArticleBrain {
   loaded: boolean;
 }
 
-/** Trains the article's brain on raw-pixel tensors and saves it for later lessons. */
-export async function trainArticleBrain(raw: TensorData, backend: string): Promise<{ model: tf.LayersModel; run: TrainingRun }> {
-  const model = buildArticleModel({ seed: DEFAULT_SEED });
-  compileModel(model);
-  const run = await fitModel(model, raw, { epochs: 5, batchSize: 32, seed: DEFAULT_SEED });
-  await saveCheckpoint(model, ARTICLE_CHECKPOINT, {
+/** Saves lesson 6's trained brain, with how it was trained, for the lessons after it. */
+export async function saveArticleBrain(model: tf.LayersModel, run: TrainingRun, backend: string): Promise<CheckpointMeta> {
+  const meta: CheckpointMeta = {
     backend,
     seed: DEFAULT_SEED,
-    epochs: 5,
+    epochs: run.epochs.length,
     scaled: false,
     valAccuracy: run.finalValAccuracy,
     savedAt: new Date().toISOString(),
     history: run.epochs,
-  });
-  return { model, run };
+  };
+  await saveCheckpoint(model, ARTICLE_CHECKPOINT, meta);
+  return meta;
 }
 
 /** Lesson 6's brain: loaded if saved on this backend, else trained now (about half a minute) and saved. */
@@ -45,8 +43,9 @@ export async function loadOrTrainArticleBrain(raw: TensorData, backend: string):
   }
   saved?.model.dispose();
   console.log(`No brain saved by lesson 6 on the ${backend} backend yet: training it now, exactly as lesson 6 does.`);
-  await trainArticleBrain(raw, backend);
-  const again = await loadCheckpoint(ARTICLE_CHECKPOINT);
-  if (!again) throw new Error('The brain was trained but could not be saved to models/; check that the folder is writable.');
-  return { ...again, loaded: false };
+  const model = buildArticleModel({ seed: DEFAULT_SEED });
+  compileModel(model);
+  const run = await fitModel(model, raw, { epochs: 5, batchSize: 32, seed: DEFAULT_SEED });
+  const meta = await saveArticleBrain(model, run, backend);
+  return { model, meta, loaded: false };
 }

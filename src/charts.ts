@@ -19,6 +19,26 @@ const RED = '#d62728';
 const BLUE = '#4c78a8';
 const ORANGE = '#f58518';
 
+/** Plotly names subplot i's axes x, y for the first and x2, y2, x3, ... after it. */
+function axisSuffix(i: number): string {
+  return i === 0 ? '' : String(i + 1);
+}
+
+/** A title written just above subplot `n` (an axis suffix), anchored to its domain. */
+function subplotTitle(n: string, text: string, color: string, place: { x: number; y: number; xanchor: string; size?: number }): Record<string, unknown> {
+  return {
+    text,
+    xref: `x${n} domain`,
+    yref: `y${n} domain`,
+    x: place.x,
+    y: place.y,
+    xanchor: place.xanchor,
+    yanchor: 'bottom',
+    showarrow: false,
+    font: place.size ? { size: place.size, color } : { color },
+  };
+}
+
 /** 784 values -> 28 rows of 28, rounded so the figure stays small. */
 export function toRows(values: ArrayLike<number>, size = IMAGE_SIZE): number[][] {
   if (values.length !== size * size) {
@@ -66,20 +86,12 @@ export function imageGridFigure(
   };
   if (options.title) layout.title = { text: options.title };
   const data = tiles.map((t, i) => {
-    const n = i === 0 ? '' : String(i + 1);
+    const n = axisSuffix(i);
     layout[`xaxis${n}`] = { visible: false, constrain: 'domain' };
     layout[`yaxis${n}`] = { visible: false, autorange: 'reversed', scaleanchor: `x${n}`, constrain: 'domain' };
-    (layout.annotations as Record<string, unknown>[]).push({
-      text: t.title,
-      xref: `x${n} domain`,
-      yref: `y${n} domain`,
-      x: 0.5,
-      y: 1,
-      xanchor: 'center',
-      yanchor: 'bottom',
-      showarrow: false,
-      font: { size: 11, color: t.flag ? RED : '#222' },
-    });
+    (layout.annotations as Record<string, unknown>[]).push(
+      subplotTitle(n, t.title, t.flag ? RED : '#222', { x: 0.5, y: 1, xanchor: 'center', size: 11 }),
+    );
     let maxAbs = 0;
     if (diverging) for (let p = 0; p < t.pixels.length; p++) maxAbs = Math.max(maxAbs, Math.abs(t.pixels[p]));
     return {
@@ -270,20 +282,16 @@ export function probabilityFigure(predictions: readonly Prediction[], names: rea
     annotations: [] as Record<string, unknown>[],
   };
   const data = predictions.map((p, i) => {
-    const n = i === 0 ? '' : String(i + 1);
+    const n = axisSuffix(i);
     layout[`xaxis${n}`] = { tickangle: -30, tickfont: { size: 10 } };
     layout[`yaxis${n}`] = { range: [0, 1], tickformat: '.0%' };
-    (layout.annotations as Record<string, unknown>[]).push({
-      text: `#${p.index}: said ${p.predictedName} (${(100 * p.probability).toFixed(1)}%), is ${p.labelName}`,
-      xref: `x${n} domain`,
-      yref: `y${n} domain`,
-      x: 0,
-      y: 1.05,
-      xanchor: 'left',
-      yanchor: 'bottom',
-      showarrow: false,
-      font: { color: p.correct ? '#222' : RED },
-    });
+    (layout.annotations as Record<string, unknown>[]).push(
+      subplotTitle(n, `#${p.index}: said ${p.predictedName} (${(100 * p.probability).toFixed(1)}%), is ${p.labelName}`, p.correct ? '#222' : RED, {
+        x: 0,
+        y: 1.05,
+        xanchor: 'left',
+      }),
+    );
     return {
       type: 'bar',
       x: [...names],

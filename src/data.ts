@@ -116,20 +116,18 @@ export interface PixelStats {
   blackShare: number;
 }
 
-/** Smallest, largest and mean pixel value of a split, and how much of it is pure black. */
+/** Smallest, largest and mean pixel value of a split, and how much of it is pure black (from its value counts). */
 export function pixelStats(split: Split): PixelStats {
-  let min = 255;
-  let max = 0;
-  let sum = 0;
-  let black = 0;
-  for (const v of split.images) {
-    if (v < min) min = v;
-    if (v > max) max = v;
-    sum += v;
-    if (v === 0) black++;
-  }
+  const counts = pixelValueCounts(split);
   const n = split.images.length;
-  return { min, max, mean: sum / n, blackShare: black / n };
+  let sum = 0;
+  counts.forEach((c, v) => (sum += c * v));
+  return {
+    min: counts.findIndex((c) => c > 0),
+    max: counts.length - 1 - [...counts].reverse().findIndex((c) => c > 0),
+    mean: sum / n,
+    blackShare: counts[0] / n,
+  };
 }
 
 /** How many pixels of a split have each value: counts[v] for v = 0..255. */

@@ -20,6 +20,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
+import { CHARTS } from '../lesson-charts';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const NOTEBOOKS = path.join(ROOT, 'notebooks');
@@ -29,17 +30,6 @@ const RUN_DIR = '.lab-run'; // copies of the lessons, beside notebooks/ so "../l
 const JUPYTER = path.join(ROOT, '.venv', 'bin', 'jupyter');
 const CHROMIUM = '/usr/bin/chromium';
 
-/** Charts per lesson, as in test/notebooks. */
-const CHARTS: Record<string, number> = {
-  '01-the-neuron.ipynb': 0,
-  '02-from-a-line-to-a-layer.ipynb': 2,
-  '03-the-data.ipynb': 3,
-  '04-the-architecture.ipynb': 0,
-  '05-compile.ipynb': 1,
-  '06-fit.ipynb': 1,
-  '07-evaluate-and-predict.ipynb': 3,
-  '08-beyond-the-article.ipynb': 5,
-};
 
 async function freePort(): Promise<number> {
   const server = createServer();

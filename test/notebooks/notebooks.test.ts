@@ -17,6 +17,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { CHARTS } from '../lesson-charts';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const NOTEBOOKS = path.join(ROOT, 'notebooks');
@@ -89,17 +90,6 @@ function plotlyFigures(cells: Cell[]): PlotlyFigure[] {
     .filter((f): f is PlotlyFigure => f !== undefined);
 }
 
-/** How many charts each lesson draws (each one a single output, even when it grows live). */
-const CHARTS: Record<string, number> = {
-  '01-the-neuron.ipynb': 0,
-  '02-from-a-line-to-a-layer.ipynb': 2,
-  '03-the-data.ipynb': 3,
-  '04-the-architecture.ipynb': 0,
-  '05-compile.ipynb': 1,
-  '06-fit.ipynb': 1,
-  '07-evaluate-and-predict.ipynb': 3,
-  '08-beyond-the-article.ipynb': 5,
-};
 
 function checkNoErrors(name: string, cells: Cell[]): void {
   cells.forEach((cell, i) => {
