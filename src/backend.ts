@@ -6,6 +6,7 @@
  * Set BRAIN_BACKEND=tensorflow|wasm|cpu to insist on one.
  */
 import * as tf from '@tensorflow/tfjs';
+import { installFastKernels } from './fast-kernels';
 
 export type BackendName = 'tensorflow' | 'wasm' | 'cpu';
 export const BACKEND_ORDER: readonly BackendName[] = ['tensorflow', 'wasm', 'cpu'];
@@ -33,6 +34,7 @@ async function tryBackend(name: BackendName): Promise<string | null> {
     } else if (name === 'wasm') {
       require('@tensorflow/tfjs-backend-wasm');
     }
+    installFastKernels(); // before setBackend, so a backend starting now sets up the kernels as usual
     if (!(await tf.setBackend(name))) return `tf.setBackend('${name}') returned false`;
     await tf.ready();
     return null;

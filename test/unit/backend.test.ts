@@ -4,21 +4,13 @@
  */
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
+import { nativeBuilt } from './helpers/native';
 import { PROJECT_ROOT } from '../../src/paths';
 import { BACKEND_ORDER, describeBackend, useBestBackend } from '../../src/backend';
 
-/** Is tfjs-node's native binding built here? (The package alone may be installed without it.) */
-function nativeBuilt(): boolean {
-  try {
-    const lib = path.join(path.dirname(require.resolve('@tensorflow/tfjs-node/package.json')), 'lib');
-    return readdirSync(lib).some((d) => existsSync(path.join(lib, d, 'tfjs_binding.node')));
-  } catch {
-    return false;
-  }
-}
 const NATIVE = nativeBuilt();
 let nativeHint = '';
 

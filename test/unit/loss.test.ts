@@ -74,6 +74,39 @@ test('the sparse loss equals the categorical loss on the one-hot form of the lab
   tf.dispose([logits, labels, oneHot]);
 });
 
+test('the fit loss equals tf.losses.softmaxCrossEntropy, values and gradient, even for huge logits', () => {
+  const logits = tf.tensor2d([[2, -1, 0.5, 3], [1000, 0, -1000, 5], [0, 0, 0, 0], [-3, 7, 7, 1]]);
+  const targets = tf.oneHot(tf.tensor1d([3, 0, 2, 1], 'int32'), 4).toFloat();
+  const before = tf.memory().numTensors;
+  const reference = (z: tf.Tensor) => tf.losses.softmaxCrossEntropy(targets, z, undefined, 0, tf.Reduction.NONE);
+  const ours = categoricalCrossentropyFromLogits(targets, logits);
+  const theirs = reference(logits);
+  assert.ok(Array.from(ours.dataSync()).every(Number.isFinite), 'a logit of 1000 must not overflow');
+  assertClose(ours.dataSync(), theirs.dataSync(), 1e-5);
+  // The gradient is written out by hand (softmax - one-hot), so check it against tfjs tracing the reference.
+  const weights = tf.tensor1d([1, 0.5, 2, -1]); // a weighted sum, so each row's gradient is scaled differently
+  const ourGrad = tf.grad((z: tf.Tensor) => tf.sum(tf.mul(categoricalCrossentropyFromLogits(targets, z), weights)))(logits);
+  const theirGrad = tf.grad((z: tf.Tensor) => tf.sum(tf.mul(reference(z), weights)))(logits);
+  assertClose(ourGrad.dataSync(), theirGrad.dataSync(), 1e-5);
+  // Row 3 by hand: softmax of [0,0,0,0] is 1/4 each; minus the one-hot at 2; times its weight 2.
+  assertClose(Array.from(ourGrad.dataSync()).slice(8, 12), [0.5, 0.5, -1.5, 0.5], 1e-6);
+  tf.dispose([ours, theirs, ourGrad, theirGrad, weights]);
+  assert.equal(tf.memory().numTensors, before, 'tensors leaked');
+  tf.dispose([logits, targets]);
+});
+
+test('the fit loss rejects targets that are not one-hot rows like the logits, saying how to make them', () => {
+  const logits = tf.tensor2d(LOGITS);
+  const labels = tf.tensor1d(LABELS, 'int32');
+  const before = tf.memory().numTensors;
+  assert.throws(
+    () => categoricalCrossentropyFromLogits(labels, logits),
+    (e: unknown) => e instanceof TypeError && /\[3,3\]; got shape \[3\]/.test(e.message) && /tf\.oneHot\(labels, 3\)/.test(e.message),
+  );
+  assert.equal(tf.memory().numTensors, before, 'the failed call leaked tensors');
+  tf.dispose([logits, labels]);
+});
+
 test('the sparse loss accepts labels of shape [n, 1] and float labels', () => {
   const logits = tf.tensor2d(LOGITS);
   const column = tf.tensor2d(LABELS.map((l) => [l]), [3, 1], 'int32');
