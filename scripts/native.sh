@@ -350,4 +350,4 @@ fi
 [ "$MODE" = quick ] || echo "$STAMP" >"$NATIVE/verified"
 rm -f "$BINDING.unproven"
 echo "ok: tfjs-node $TFJS_NODE_VERSION on tensorflow-cpu $TF_VERSION" >"$STATUS"
-step "ready in $((SECONDS - T0)) s: the lessons now run on the \"tensorflow\" backend (BRAIN_BACKEND=wasm to compare)."
+step "ready in $((SECONDS - T0)) s: BRAIN_BACKEND=tensorflow runs the lessons on it (they use wasm by default, faster for their small models)."

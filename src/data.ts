@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { NUM_CLASSES, PIXELS_PER_IMAGE } from './classes';
 import { DataSource, EnsureOptions, ensureFashionMnist } from './data-source';
 import { FASHION_MNIST_FILES, FashionMnistFile, SplitName } from './fashion-mnist-files';
-import { DataFileError, gunzipIdx, parseIdx } from './idx';
+import { DataFileError, gunzipIdx, gunzipIdxAsync, parseIdx } from './idx';
 
 export interface Split {
   /** count x 784 pixel values, 0 (black) .. 255 (white), image after image. */
@@ -25,16 +25,16 @@ export interface FashionMnist {
   source: DataSource;
 }
 
-/** Reads and checks one .gz file against its manifest entry. */
-export function readIdxFile(dir: string, file: FashionMnistFile): Uint8Array {
-  const full = path.join(dir, file.name);
-  let gz: Buffer;
+function readGz(full: string): Buffer {
   try {
-    gz = readFileSync(full);
+    return readFileSync(full);
   } catch (err) {
     throw new DataFileError(full, `cannot be read (${(err as NodeJS.ErrnoException).code ?? err})`, 'Run `npm run data`.');
   }
-  const raw = gunzipIdx(gz, full);
+}
+
+/** Parses gunzipped IDX bytes and checks them against the file's manifest entry (shape, content MD5). */
+function checkIdx(full: string, file: FashionMnistFile, raw: Buffer): Uint8Array {
   const idx = parseIdx(raw, full);
   if (idx.shape.join('x') !== file.shape.join('x')) {
     throw new DataFileError(
@@ -54,42 +54,77 @@ export function readIdxFile(dir: string, file: FashionMnistFile): Uint8Array {
   return idx.data;
 }
 
+/** Reads and checks one .gz file against its manifest entry. */
+export function readIdxFile(dir: string, file: FashionMnistFile): Uint8Array {
+  const full = path.join(dir, file.name);
+  return checkIdx(full, file, gunzipIdx(readGz(full), full));
+}
+
+/** readIdxFile with the gunzip off the main thread. */
+export async function readIdxFileAsync(dir: string, file: FashionMnistFile): Promise<Uint8Array> {
+  const full = path.join(dir, file.name);
+  return checkIdx(full, file, await gunzipIdxAsync(readGz(full), full));
+}
+
+type SplitFiles = Record<SplitName, { images: FashionMnistFile; labels: FashionMnistFile }>;
+
+function splitFiles(files: readonly FashionMnistFile[]): SplitFiles {
+  const pick = (name: SplitName) => {
+    const images = files.find((f) => f.split === name && f.kind === 'images');
+    const labels = files.find((f) => f.split === name && f.kind === 'labels');
+    if (!images || !labels) throw new Error(`The file list has no ${name} images or labels.`);
+    return { images, labels };
+  };
+  return { train: pick('train'), valid: pick('valid') };
+}
+
+/** Checks that a split's images and labels agree with each other. */
+function makeSplit(dir: string, files: SplitFiles[SplitName], images: Uint8Array, labels: Uint8Array): Split {
+  const count = labels.length;
+  if (images.length !== count * PIXELS_PER_IMAGE) {
+    throw new DataFileError(
+      path.join(dir, files.images.name),
+      `holds ${images.length / PIXELS_PER_IMAGE} images but ${files.labels.name} holds ${count} labels`,
+      'The two files come from different downloads; delete both and run `npm run data`.',
+    );
+  }
+  const bad = labels.findIndex((l) => l >= NUM_CLASSES);
+  if (bad >= 0) {
+    throw new DataFileError(
+      path.join(dir, files.labels.name),
+      `label number ${bad} is ${labels[bad]}, outside 0..${NUM_CLASSES - 1}`,
+      'Delete the file and run `npm run data` to fetch a good copy.',
+    );
+  }
+  return { images, labels, count };
+}
+
 /** Reads both splits from `dir` and checks that they agree with each other. */
 export function readFashionMnistDir(
   dir: string,
   files: readonly FashionMnistFile[] = FASHION_MNIST_FILES,
 ): { train: Split; valid: Split } {
-  const split = (name: SplitName): Split => {
-    const imagesFile = files.find((f) => f.split === name && f.kind === 'images');
-    const labelsFile = files.find((f) => f.split === name && f.kind === 'labels');
-    if (!imagesFile || !labelsFile) throw new Error(`The file list has no ${name} images or labels.`);
-    const images = readIdxFile(dir, imagesFile);
-    const labels = readIdxFile(dir, labelsFile);
-    const count = labels.length;
-    if (images.length !== count * PIXELS_PER_IMAGE) {
-      throw new DataFileError(
-        path.join(dir, imagesFile.name),
-        `holds ${images.length / PIXELS_PER_IMAGE} images but ${labelsFile.name} holds ${count} labels`,
-        'The two files come from different downloads; delete both and run `npm run data`.',
-      );
-    }
-    const bad = labels.findIndex((l) => l >= NUM_CLASSES);
-    if (bad >= 0) {
-      throw new DataFileError(
-        path.join(dir, labelsFile.name),
-        `label number ${bad} is ${labels[bad]}, outside 0..${NUM_CLASSES - 1}`,
-        'Delete the file and run `npm run data` to fetch a good copy.',
-      );
-    }
-    return { images, labels, count };
-  };
+  const f = splitFiles(files);
+  const split = (name: SplitName) => makeSplit(dir, f[name], readIdxFile(dir, f[name].images), readIdxFile(dir, f[name].labels));
   return { train: split('train'), valid: split('valid') };
+}
+
+/** readFashionMnistDir with the four files gunzipped at once, off the main thread (what the lessons use). */
+export async function readFashionMnistDirAsync(
+  dir: string,
+  files: readonly FashionMnistFile[] = FASHION_MNIST_FILES,
+): Promise<{ train: Split; valid: Split }> {
+  const f = splitFiles(files);
+  const [trainImages, trainLabels, validImages, validLabels] = await Promise.all(
+    [f.train.images, f.train.labels, f.valid.images, f.valid.labels].map((file) => readIdxFileAsync(dir, file)),
+  );
+  return { train: makeSplit(dir, f.train, trainImages, trainLabels), valid: makeSplit(dir, f.valid, validImages, validLabels) };
 }
 
 /** Finds (or downloads) Fashion-MNIST, then reads and checks all four files. */
 export async function loadFashionMnist(options: EnsureOptions = {}): Promise<FashionMnist> {
   const source = await ensureFashionMnist(options);
-  const { train, valid } = readFashionMnistDir(source.dir, options.files);
+  const { train, valid } = await readFashionMnistDirAsync(source.dir, options.files);
   return { train, valid, source };
 }
 

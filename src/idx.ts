@@ -6,7 +6,10 @@
  * values themselves, row by row. Fashion-MNIST uses type 0x08 (unsigned byte):
  * images are 3-D (count x 28 x 28), labels 1-D (count).
  */
-import { gunzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gunzip, gunzipSync } from 'node:zlib';
+
+const gunzipAsync = promisify(gunzip);
 
 export interface IdxArray {
   /** The size of each dimension, e.g. [60000, 28, 28]. */
@@ -73,16 +76,34 @@ export function parseIdx(bytes: Uint8Array, file = 'IDX data'): IdxArray {
   return { shape, data: bytes.subarray(headerLength) };
 }
 
-/** Gunzips an IDX file's bytes, with readable errors for files that are not gzip or are damaged. */
-export function gunzipIdx(gz: Uint8Array, file = 'IDX data'): Buffer {
+function checkGzipMagic(gz: Uint8Array, file: string): void {
   if (gz.length < 2 || gz[0] !== 0x1f || gz[1] !== 0x8b) {
     const start = Buffer.from(gz.subarray(0, 15)).toString('latin1').replace(/[^\x20-\x7e]/g, '.');
     throw new DataFileError(file, `is not a gzip file (it starts with "${start}")`, REFETCH);
   }
+}
+
+function damaged(file: string, err: unknown): DataFileError {
+  return new DataFileError(file, `is a damaged gzip file (${(err as Error).message})`, REFETCH);
+}
+
+/** Gunzips an IDX file's bytes, with readable errors for files that are not gzip or are damaged. */
+export function gunzipIdx(gz: Uint8Array, file = 'IDX data'): Buffer {
+  checkGzipMagic(gz, file);
   try {
     return gunzipSync(gz);
   } catch (err) {
-    throw new DataFileError(file, `is a damaged gzip file (${(err as Error).message})`, REFETCH);
+    throw damaged(file, err);
+  }
+}
+
+/** gunzipIdx off the main thread (zlib's thread pool), so several files inflate at once. */
+export async function gunzipIdxAsync(gz: Uint8Array, file = 'IDX data'): Promise<Buffer> {
+  checkGzipMagic(gz, file);
+  try {
+    return await gunzipAsync(gz, { chunkSize: 4 << 20 }); // big chunks: a few thread-pool trips per file, not thousands
+  } catch (err) {
+    throw damaged(file, err);
   }
 }
 

@@ -25,14 +25,22 @@ function range(split: Split, start = 0, count?: number): [number, number] {
   return [start, n];
 }
 
-/** Images as a float32 tensor of shape [count, 28, 28]. */
-export function imagesToTensor(split: Split, options: ImageTensorOptions = {}): tf.Tensor3D {
+/** The pixels of images start..start+count-1 as float32 numbers, image after image (raw 0..255, or 0..1 if scaled). */
+export function imagesToFloat32(split: Split, options: ImageTensorOptions = {}): Float32Array {
   const [start, n] = range(split, options.start, options.count);
   const pixels = split.images.subarray(start * PIXELS_PER_IMAGE, (start + n) * PIXELS_PER_IMAGE);
-  const values = new Float32Array(pixels.length);
-  const factor = options.scale ? 1 / 255 : 1;
-  for (let i = 0; i < pixels.length; i++) values[i] = pixels[i] * factor;
-  return tf.tensor3d(values, [n, IMAGE_SIZE, IMAGE_SIZE], 'float32');
+  const values = new Float32Array(pixels); // the typed-array copy converts each byte to a float, natively
+  if (options.scale) {
+    const factor = 1 / 255;
+    for (let i = 0; i < values.length; i++) values[i] *= factor;
+  }
+  return values;
+}
+
+/** Images as a float32 tensor of shape [count, 28, 28]. */
+export function imagesToTensor(split: Split, options: ImageTensorOptions = {}): tf.Tensor3D {
+  const values = imagesToFloat32(split, options);
+  return tf.tensor3d(values, [values.length / PIXELS_PER_IMAGE, IMAGE_SIZE, IMAGE_SIZE], 'float32');
 }
 
 /** Labels as an int32 tensor of shape [count], each 0..9 ("sparse" labels). */

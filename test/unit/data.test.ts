@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { imageAt, labelCounts, loadFashionMnist, pixelStats, readFashionMnistDir, readIdxFile, Split } from '../../src/data';
+import { imageAt, labelCounts, loadFashionMnist, pixelStats, readFashionMnistDir, readFashionMnistDirAsync, readIdxFile, readIdxFileAsync, Split } from '../../src/data';
 import { DataFileError, encodeIdx } from '../../src/idx';
 import { fixtureFile, makePixels, md5, tinyDataset, writeFixtures } from './helpers/fixtures';
 import { makeTempDir, removeTempDirs } from './helpers/tmp';
@@ -40,6 +40,21 @@ test('readFashionMnistDir reads a tiny dataset: counts, labels and pixels', () =
   assert.equal(train.images.length, 4 * 784);
   assert.deepEqual(Array.from(train.images), Array.from(trainPixels));
   assert.deepEqual(Array.from(valid.images), Array.from(validPixels));
+});
+
+test('readFashionMnistDirAsync (what loadFashionMnist uses) reads exactly what readFashionMnistDir reads', async () => {
+  const { dir, manifest } = tinyDir([3, 1, 4], [1, 5]);
+  assert.deepEqual(await readFashionMnistDirAsync(dir, manifest), readFashionMnistDir(dir, manifest));
+});
+
+test('readIdxFileAsync refuses a damaged gzip file and a failed checksum with the same errors as readIdxFile', async () => {
+  const dir = makeTempDir();
+  const good = fixtureFile('labels.gz', 'valid', 'labels', [4], Uint8Array.from([1, 2, 3, 4]));
+  writeFileSync(path.join(dir, 'labels.gz'), good.gz.subarray(0, good.gz.length - 6)); // cut short
+  await assert.rejects(readIdxFileAsync(dir, good.entry), dataFileError(path.join(dir, 'labels.gz'), 'damaged gzip'));
+  writeFileSync(path.join(dir, 'labels.gz'), gzipSync(encodeIdx([4], Uint8Array.from([1, 2, 3, 5]))));
+  await assert.rejects(readIdxFileAsync(dir, good.entry), dataFileError(path.join(dir, 'labels.gz'), 'MD5'));
+  assert.throws(() => readIdxFile(dir, good.entry), dataFileError(path.join(dir, 'labels.gz'), 'MD5'));
 });
 
 test('readIdxFile returns the values after the header', () => {
