@@ -39,10 +39,6 @@ function replaceKernel(kernelName: string, backendName: string, make: (original:
   return true;
 }
 
-function size(shape: readonly number[]): number {
-  return shape.reduce((a, b) => a * b, 1);
-}
-
 /** Gather along axis 0 (rows), the only kind model.fit() does: one block copy per index. */
 function wasmGather(original: tf.KernelFunc): tf.KernelFunc {
   return (args: KernelArgs) => {
@@ -58,7 +54,7 @@ function wasmGather(original: tf.KernelFunc): tf.KernelFunc {
     for (let i = 0; i < index.length; i++) {
       if (!(index[i] >= 0 && index[i] < rows)) return original(args); // it throws tfjs's own out-of-range message
     }
-    const rowSize = size(x.shape.slice(1));
+    const rowSize = tf.util.sizeFromShape(x.shape.slice(1));
     const out = backend.makeOutput([...indices.shape, ...x.shape.slice(1)], x.dtype);
     if (rowSize === 0 || index.length === 0) return out;
     // Views into WebAssembly memory, taken after makeOutput (which may grow, and so move, that memory).
@@ -91,7 +87,7 @@ function wasmSlice(original: tf.KernelFunc): tf.KernelFunc {
     if (!inRange || !tf.slice_util.isSliceContinous(x.shape, start, lengths)) return original(args);
     const offset = tf.slice_util.computeFlatOffset(start, tf.util.computeStrides(x.shape));
     const out = backend.makeOutput(lengths, x.dtype);
-    const count = size(lengths);
+    const count = tf.util.sizeFromShape(lengths);
     if (count > 0) backend.typedArrayFromHeap(out).set(backend.typedArrayFromHeap(x).subarray(offset, offset + count));
     return out;
   };
